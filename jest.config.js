@@ -1,0 +1,23 @@
+// Two projects: `unit` needs nothing but Node; `integration` talks to real Kafka and Redis,
+// which jest.global-setup.ts finds or starts before any test runs.
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+  moduleNameMapper: { '^@riskstream/([a-z-]+)$': '<rootDir>/packages/$1/src' },
+  roots: ['<rootDir>/packages', '<rootDir>/services'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['**/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['**/test/**/*.int.test.ts'],
+      globalSetup: '<rootDir>/packages/testing/src/jest-global-setup.ts',
+      globalTeardown: '<rootDir>/packages/testing/src/jest-global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,1 @@
+export type { Detection, WindowSettings, RiskSettings } from './detection/detection';
