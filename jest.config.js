@@ -1,10 +1,12 @@
 // Two projects: `unit` needs nothing but Node; `integration` talks to real Kafka and Redis,
-// which jest.global-setup.ts finds or starts before any test runs.
+// which packages/testing/src/jest-global-setup.ts finds or starts before any test runs.
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   moduleNameMapper: { '^@riskstream/([a-z-]+)$': '<rootDir>/packages/$1/src' },
-  roots: ['<rootDir>/packages', '<rootDir>/services'],
+  roots: ['<rootDir>'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/.stack/', '<rootDir>/.cache/'],
+  modulePathIgnorePatterns: ['<rootDir>/.stack/', '<rootDir>/.cache/', '/dist/'],
 };
 
 /** @type {import('jest').Config} */
@@ -14,7 +16,7 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testMatch: ['**/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.int\\.test\\.ts$'],
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '\\.int\\.test\\.ts$'],
     },
     {
       ...shared,
