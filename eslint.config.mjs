@@ -11,6 +11,7 @@ export default tseslint.config(
       '.cache/**',
       '*.config.js',
       '*.config.mjs',
+      'scripts/*.js',
     ],
   },
   js.configs.recommended,
