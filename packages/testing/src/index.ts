@@ -11,3 +11,5 @@ export {
 export { startLocalStack, parseStackEnv, repositoryRoot } from './local-stack';
 export { waitForKafka } from './wait';
 export { ScratchRedis } from './scratch-redis';
+export { sharedDatasetDir, sharedDatasetFiles } from './shared-datasets';
+export { readTopic } from './topic-reader';

@@ -1,0 +1,1 @@
+export { sharedDatasetDir } from '@riskstream/testing';
