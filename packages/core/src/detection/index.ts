@@ -1,0 +1,13 @@
+export { STATS_RESULT_FIELDS } from './check-detection';
+export { compileDetection } from './compile-detection';
+export type { CompileDetectionOptions, CompiledDetection, MatchOutcome } from './compile-detection';
+export type { Detection, RiskSettings, WindowSettings } from './detection';
+export { DetectionError } from './detection-error';
+export type { DetectionErrorCode, DetectionIssue } from './detection-error';
+export { createFieldLookup } from './fields';
+export type { SearchableEvent } from './fields';
+export { encodeGroupKey, groupHash, groupValues, isCompleteGroup } from './group-key';
+export type { GroupValues } from './group-key';
+export { murmur2 } from './murmur2';
+export { parseDetection } from './parse-detection';
+export { RISK_OBJECT_TYPES } from './read-detection';

@@ -1,0 +1,13 @@
+export { referencedFields } from './ast';
+export type { AndNode, ComparisonNode, FilterNode, InNode, NotNode, OrNode } from './ast';
+export { compileFilter, compileNode } from './compile-filter';
+export type { FieldLookup, FilterPredicate } from './field-lookup';
+export { FilterError } from './filter-error';
+export type { FilterErrorCode } from './filter-error';
+export { parseFilter } from './parser';
+export { compileRelational, parseNumber } from './relational';
+export type { RelationalOperator } from './relational';
+export type { ComparisonOperator, Token, TokenKind } from './token';
+export { tokenize } from './tokenizer';
+export { compileWildcard, hasWildcard } from './wildcard';
+export type { LowercaseMatcher } from './wildcard';
