@@ -1,0 +1,10 @@
+export { advance, closeHorizon, initialCloseState, isLate } from './close-policy';
+export type { CloseState } from './close-policy';
+export type { ClosedWindow, WindowGroup } from './closed-window';
+export { floorMicrosToSeconds, MICROS_PER_SECOND, microsToEpochSeconds } from './epoch-micros';
+export { groupKey } from './group-key';
+export { MemoryAggregator } from './memory-aggregator';
+export { closesAt, validateWindowSettings, windowOf } from './time-window';
+export type { TimeWindow } from './time-window';
+export { eventIdentity } from './windowed-event';
+export type { WindowedEvent } from './windowed-event';
