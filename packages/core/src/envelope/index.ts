@@ -1,0 +1,3 @@
+export type { EnvelopeErrorCode } from './envelope-error';
+export { EnvelopeError } from './envelope-error';
+export { extractXml } from './extract-xml';
