@@ -1,0 +1,38 @@
+import type { KafkaMessage } from 'kafkajs';
+import type { OutputRecord, SourcePosition } from './transform-loop';
+
+/** Header names on dead-lettered records; consumers of a DLQ topic filter and alert on them. */
+export const deadLetterHeaders = {
+  code: 'riskstream-error-code',
+  reason: 'riskstream-error-reason',
+  topic: 'riskstream-source-topic',
+  partition: 'riskstream-source-partition',
+  offset: 'riskstream-source-offset',
+  service: 'riskstream-service',
+} as const;
+
+/**
+ * Builds the dead-letter record for a message that could not be processed: the original key,
+ * value and headers unchanged, plus headers naming the error code, a readable reason and where
+ * the message came from, so it can be inspected and replayed.
+ */
+export function deadLetterRecord(
+  message: KafkaMessage,
+  source: SourcePosition,
+  failure: { topic: string; service: string; code: string; reason: string },
+): OutputRecord {
+  return {
+    topic: failure.topic,
+    key: message.key,
+    value: message.value ?? Buffer.alloc(0),
+    headers: {
+      ...message.headers,
+      [deadLetterHeaders.code]: failure.code,
+      [deadLetterHeaders.reason]: failure.reason.slice(0, 1000),
+      [deadLetterHeaders.topic]: source.topic,
+      [deadLetterHeaders.partition]: String(source.partition),
+      [deadLetterHeaders.offset]: message.offset,
+      [deadLetterHeaders.service]: failure.service,
+    },
+  };
+}
