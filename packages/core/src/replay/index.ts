@@ -1,0 +1,2 @@
+export { EventSplitter } from './event-splitter';
+export { latestSystemTimeSeconds, shiftEventTimes } from './time-shift';
