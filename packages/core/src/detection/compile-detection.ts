@@ -1,5 +1,6 @@
-import { FilterError, compileFilter, compileNode, parseFilter, referencedFields } from '../filter';
-import type { FieldLookup, FilterPredicate } from '../filter';
+import { FilterError, compileNode, parseFilter, referencedFields } from '../filter';
+import type { FieldLookup, FilterNode, FilterPredicate } from '../filter';
+import { requiredEventIds } from './required-event-ids';
 import type { Detection } from './detection';
 import { DetectionError, type DetectionIssue } from './detection-error';
 import { createFieldLookup, type SearchableEvent } from './fields';
@@ -25,6 +26,8 @@ export interface CompiledDetection {
   /** Runs `matches`, then `excluded`, with a single field lookup. */
   classify(event: SearchableEvent): MatchOutcome;
   groupValues(event: SearchableEvent): GroupValues;
+  /** EventIDs a matching event must have, so callers can skip decoding others; undefined when any may match. */
+  readonly eventIds: ReadonlySet<number> | undefined;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface CompiledDetection {
  * exclusion, listing every one.
  */
 export function compileDetection(detection: Detection, options: CompileDetectionOptions = {}): CompiledDetection {
-  const filter = compileMainFilter(detection.filter);
+  const { filter, node } = compileMainFilter(detection.filter);
   const excludedBy = compileExclusions(options.exclusions ?? [], detection.byFields);
   const channels = new Set(detection.input.channels.map((channel) => channel.toLowerCase()));
   // Splunk compares `source` case-insensitively, so channel names do too.
@@ -51,12 +54,14 @@ export function compileDetection(detection: Detection, options: CompileDetection
       return excludedBy(lookup) ? 'excluded' : 'matched';
     },
     groupValues: (event) => groupValues(event, detection.byFields),
+    eventIds: requiredEventIds(node),
   };
 }
 
-function compileMainFilter(filter: string): FilterPredicate {
+function compileMainFilter(filter: string): { filter: FilterPredicate; node: FilterNode } {
   try {
-    return compileFilter(filter);
+    const node = parseFilter(filter);
+    return { filter: compileNode(node), node };
   } catch (error) {
     if (error instanceof FilterError) {
       const issue = { path: 'filter', value: filter, expected: `a valid SPL search expression; ${error.problem}` };

@@ -8,6 +8,7 @@ export { createFieldLookup } from './fields';
 export type { SearchableEvent } from './fields';
 export { encodeGroupKey, groupHash, groupValues, isCompleteGroup } from './group-key';
 export type { GroupValues } from './group-key';
-export { murmur2 } from './murmur2';
+export { murmur2, partitionForKey } from './murmur2';
 export { parseDetection } from './parse-detection';
 export { RISK_OBJECT_TYPES } from './read-detection';
+export { requiredEventIds } from './required-event-ids';

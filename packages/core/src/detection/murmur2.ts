@@ -49,3 +49,8 @@ function mixTail(hash: number, data: Uint8Array, tailStart: number): number {
   mixed ^= data[tailStart] ?? 0;
   return Math.imul(mixed, MULTIPLIER);
 }
+
+/** Returns the partition Kafka's default partitioner (Java and kafkajs) picks for a string key. */
+export function partitionForKey(key: string, partitionCount: number): number {
+  return (murmur2(Buffer.from(key, 'utf8')) & 0x7fffffff) % partitionCount;
+}
