@@ -12,6 +12,7 @@ export default tseslint.config(
       '*.config.js',
       '*.config.mjs',
       'scripts/*.js',
+      'packages/*/bin/*.js',
     ],
   },
   js.configs.recommended,

@@ -11,6 +11,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Applies to every project: Jest ignores testTimeout inside a project entry.
+  testTimeout: 120000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
   projects: [
     {
@@ -25,7 +27,6 @@ module.exports = {
       testMatch: ['**/test/**/*.int.test.ts'],
       globalSetup: '<rootDir>/packages/testing/src/jest-global-setup.ts',
       globalTeardown: '<rootDir>/packages/testing/src/jest-global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };
