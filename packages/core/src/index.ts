@@ -1,1 +1,9 @@
-export type { Detection, WindowSettings, RiskSettings } from './detection/detection';
+export * from './event';
+export * from './xml';
+export * from './envelope';
+export * from './avro';
+export * from './detection';
+export * from './filter';
+export * from './window';
+export * from './risk';
+export * from './replay';
