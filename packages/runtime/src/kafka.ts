@@ -1,10 +1,12 @@
-import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
+import type { KafkaSecurity } from './config/common-config';
 import type { Logger } from './logger';
 
 export interface KafkaClientOptions {
   clientId: string;
   brokers: string[];
   logger: Logger;
+  security?: KafkaSecurity;
   /** Extra kafkajs settings (SASL, SSL, retry); merged over the defaults below. */
   overrides?: Partial<KafkaConfig>;
 }
@@ -32,6 +34,8 @@ export function createKafka(options: KafkaClientOptions): Kafka {
     brokers: options.brokers,
     logLevel: logLevel.INFO,
     logCreator,
+    ssl: options.security?.ssl ?? false,
+    ...(options.security?.sasl ? { sasl: options.security.sasl as SASLOptions } : {}),
     ...options.overrides,
   });
 }

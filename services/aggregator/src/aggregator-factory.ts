@@ -40,7 +40,12 @@ export function createAggregator(
   const redis = deps.redis ?? createRedis({ url: config.redisUrl, logger: deps.logger });
   const aggregator = new Aggregator(config, {
     ...deps,
-    kafka: createKafka({ clientId: config.kafkaClientId, brokers: config.kafkaBrokers, logger: deps.logger }),
+    kafka: createKafka({
+      clientId: config.kafkaClientId,
+      brokers: config.kafkaBrokers,
+      security: config.kafkaSecurity,
+      logger: deps.logger,
+    }),
     redis,
     registry: createWindowsEventCodec(loadSchema('windows-event.avsc')).registry,
     detection,

@@ -41,7 +41,12 @@ export async function startDetector(config: DetectorConfig, deps: DetectorDepend
     'detection loaded',
   );
   const partitions = config.topicPartitions;
-  const kafka = createKafka({ clientId: config.kafkaClientId, brokers: config.kafkaBrokers, logger });
+  const kafka = createKafka({
+    clientId: config.kafkaClientId,
+    brokers: config.kafkaBrokers,
+    security: config.kafkaSecurity,
+    logger,
+  });
   const topics = [config.eventsTopic, config.matchesTopic, config.deadLetterTopic].map((topic) => ({
     topic,
     partitions,

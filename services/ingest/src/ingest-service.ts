@@ -41,7 +41,12 @@ export function startIngest(config: IngestConfig, deps: IngestDependencies): Pro
     logger,
   });
   return startTransformService({
-    kafka: createKafka({ clientId: config.kafkaClientId, brokers: config.kafkaBrokers, logger }),
+    kafka: createKafka({
+      clientId: config.kafkaClientId,
+      brokers: config.kafkaBrokers,
+      security: config.kafkaSecurity,
+      logger,
+    }),
     logger,
     health: deps.health,
     groupId: config.groupId,

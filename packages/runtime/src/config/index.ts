@@ -1,2 +1,2 @@
 export { EnvReader, ConfigError, type ConfigProblem } from './env-reader';
-export { readCommonConfig, type CommonConfig } from './common-config';
+export { readCommonConfig, type CommonConfig, type KafkaSecurity } from './common-config';
