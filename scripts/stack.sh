@@ -17,6 +17,8 @@ Commands:
   reset                    Run `down`, then delete the servers' data, logs and configuration.
   kafka-class CLASS [ARG]  Run a Kafka main class with the cached Kafka classpath, for example
                            org.apache.kafka.tools.ProducerPerformance.
+  fetch                    Download the Kafka jars into the cache when they are missing, then print
+                           KAFKA_VERSION=<version> and KAFKA_LIBS=<folder of the jars>.
   help                     Print this text.
 
 Environment variables:
@@ -516,6 +518,11 @@ cmd_kafka_class() {
   exec "${KAFKA_CLASS_COMMAND[@]}"
 }
 
+cmd_fetch() {
+  ensure_kafka_libs
+  printf 'KAFKA_VERSION=%s\nKAFKA_LIBS=%s\n' "$KAFKA_VERSION" "$KAFKA_LIBS"
+}
+
 main() {
   local command=${1:-}
   (($# > 0)) && shift
@@ -528,6 +535,7 @@ main() {
     status) cmd_status ;;
     reset) cmd_reset ;;
     kafka-class) cmd_kafka_class "$@" ;;
+    fetch) cmd_fetch ;;
     help | -h | --help) usage ;;
     "")
       usage >&2

@@ -1,4 +1,5 @@
-import { resolveTestServers, type TestServers } from './servers';
+import { isContainerEngineAvailable } from './containers';
+import { readServerMode, resolveTestServers, type TestServers } from './servers';
 
 declare global {
   var riskstreamTestServers: TestServers | undefined;
@@ -7,7 +8,9 @@ declare global {
 /**
  * Finds or starts Kafka and Redis once for the whole integration run and hands their
  * addresses to the test workers through `KAFKA_BROKERS` and `REDIS_URL`. A failure here
- * fails the run: the integration tests never skip.
+ * fails the run: the tests that use these servers never skip.
+ * It also sets RISKSTREAM_TEST_CONTAINER_ENGINE to `available` or `unavailable`, which decides
+ * whether the tests of the container helpers run. RISKSTREAM_TEST_SERVERS=local-stack skips them.
  */
 export default async function globalSetup(): Promise<void> {
   const servers = await resolveTestServers();
@@ -18,4 +21,12 @@ export default async function globalSetup(): Promise<void> {
     `\nintegration servers: kafka ${servers.kafkaBrokers} (${servers.kafkaSource}), ` +
       `redis ${servers.redisUrl} (${servers.redisSource})\n`,
   );
+
+  const startedContainers = servers.kafkaSource === 'testcontainers' || servers.redisSource === 'testcontainers';
+  const engineAvailable =
+    startedContainers || (readServerMode() !== 'local-stack' && (await isContainerEngineAvailable()));
+  process.env.RISKSTREAM_TEST_CONTAINER_ENGINE = engineAvailable ? 'available' : 'unavailable';
+  if (!engineAvailable) {
+    process.stderr.write('container engine: none in use, so the container helper tests are skipped\n');
+  }
 }

@@ -1,78 +1,60 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import os from 'node:os';
+import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import { isContainerEngineAvailable } from './containers';
+import { ContainerScratchRedis } from './scratch-redis-container';
+import { ProcessScratchRedis } from './scratch-redis-process';
 
 /**
- * A private redis-server process for tests that must stop or kill Redis, which they cannot do
- * to the shared server. It persists to an append-only file fsynced on every write.
+ * A private Redis for tests that must stop or kill Redis, which they cannot do to the shared
+ * server. It persists to an append-only file fsynced on every write.
  */
-export class ScratchRedis {
-  private process: ChildProcess | undefined;
-
-  private constructor(
-    readonly port: number,
-    readonly dataDir: string,
-  ) {}
-
-  static async create(): Promise<ScratchRedis> {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'riskstream-redis-'));
-    return new ScratchRedis(await freePort(), dataDir);
-  }
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}/0`;
-  }
-
-  async start(): Promise<void> {
-    const args = ['--bind', '127.0.0.1', '--port', String(this.port), '--dir', this.dataDir];
-    args.push('--appendonly', 'yes', '--appendfsync', 'always', '--save', '');
-    const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.process = child;
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) resolve();
-      };
-      child.stdout?.on('data', onData);
-      child.on('error', (error) =>
-        reject(new Error('redis-server failed to start; install it or run `npm run stack:up`', { cause: error })),
-      );
-      child.on('exit', (code) =>
-        reject(new Error(`redis-server exited with code ${code} before it was ready: ${output}`)),
-      );
-    });
-  }
-
-  /** Stops the server with `signal`; SIGKILL skips Redis's shutdown, so only the AOF can keep data. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    const child = this.process;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    await exited;
-    this.process = undefined;
-  }
-
-  async destroy(): Promise<void> {
-    await this.stop('SIGKILL');
-    rmSync(this.dataDir, { recursive: true, force: true });
-  }
+export interface ScratchRedis {
+  readonly url: string;
+  /** Starts Redis, or starts it again with its data after `stop`. */
+  start(): Promise<void>;
+  /** Stops Redis with `signal`; SIGKILL skips Redis's shutdown, so only the AOF can keep data. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops Redis and deletes its data. */
+  destroy(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('could not read the port of a free 127.0.0.1 socket')),
-      );
-    });
+export type ScratchRedisKind = 'process' | 'container';
+
+export interface ScratchRedisOptions {
+  /**
+   * `process` runs redis-server from PATH and `container` runs the Redis test image. The default
+   * is `process` when redis-server is on PATH, else `container` when an engine responds.
+   */
+  kind?: ScratchRedisKind;
+  /** Labels for the container of the `container` kind. */
+  labels?: Record<string, string>;
+}
+
+async function createScratchRedis(options: ScratchRedisOptions = {}): Promise<ScratchRedis> {
+  const kind = options.kind ?? (await chooseScratchRedisKind());
+  return kind === 'process' ? ProcessScratchRedis.create() : ContainerScratchRedis.create(options.labels);
+}
+
+async function chooseScratchRedisKind(): Promise<ScratchRedisKind> {
+  if (isOnPath('redis-server')) return 'process';
+  if (await isContainerEngineAvailable()) return 'container';
+  throw new Error(
+    'redis-server is not on PATH and no Docker-compatible engine responded, so no scratch Redis can start. ' +
+      'Install redis-server (Debian: apt-get install redis-server) or start Docker',
+  );
+}
+
+function isOnPath(command: string): boolean {
+  const folders = (process.env.PATH ?? '').split(path.delimiter).filter((folder) => folder !== '');
+  return folders.some((folder) => {
+    try {
+      accessSync(path.join(folder, command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }
+
+/** Creates scratch Redis servers, as a local process or in a container (see ScratchRedisOptions). */
+export const ScratchRedis = { create: createScratchRedis };
