@@ -9,7 +9,16 @@ import {
   loadSchema,
   type ServiceHandle,
 } from '@riskstream/runtime';
-import { readTopic, requireTestEnv, sharedDatasetDir, sharedDatasetFiles, uniqueName } from '@riskstream/testing';
+import {
+  readExpectedWindows,
+  readTopic,
+  requireTestEnv,
+  riskEventRows,
+  sharedDatasetDir,
+  sharedDatasetFiles,
+  timeMismatches,
+  uniqueName,
+} from '@riskstream/testing';
 import { createAggregator } from '../../../services/aggregator/src/aggregator-factory';
 import { readAggregatorConfig } from '../../../services/aggregator/src/config';
 import { createAggregatorMetrics } from '../../../services/aggregator/src/metrics';
@@ -23,28 +32,6 @@ import { replayFiles } from '../src/commands/replay';
 import { scanFiles } from '../src/commands/scan';
 
 const logger = createLogger({ service: 'pipeline-test', level: 'fatal' });
-
-interface ExpectedRow {
-  window_start: number;
-  count: number;
-  firstTime: number;
-  lastTime: number;
-  [field: string]: unknown;
-}
-
-const byFields = [
-  'SourceImage',
-  'TargetImage',
-  'SourceProcessGUID',
-  'TargetProcessGUID',
-  'SourceProcessId',
-  'TargetProcessId',
-  'GrantedAccess',
-  'CallTrace',
-  'dest',
-];
-const rowKey = (windowStart: number, row: Record<string, unknown>) =>
-  JSON.stringify([windowStart, ...byFields.map((field) => row[field])]);
 
 /** Starts ingest, detector and aggregator in this process on topics of their own. */
 async function startPipeline(): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {
@@ -116,12 +103,7 @@ describeShared('pipeline on the shared datasets', () => {
   test('risk events equal the expected windows and scan', async () => {
     const dir = datasetDir as string;
     const files = sharedDatasetFiles(dir);
-    const expected = files.flatMap((file) =>
-      readFileSync(path.join(dir, 'expected', `${path.basename(file, '.xml')}.windows.jsonl`), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as ExpectedRow),
-    );
+    const expected = readExpectedWindows(dir, files);
     // Files are replayed oldest first, each in its own order, as a replay of several captures runs.
     const scanned = await Promise.all(files.map(async (file) => ({ file, result: await scanFiles([file]) })));
     const firstTime = (events: RiskEvent[]) => Math.min(...events.map((event) => event.first_time_epoch), Infinity);
@@ -134,27 +116,9 @@ describeShared('pipeline on the shared datasets', () => {
       await replay(pipeline.env, ordered);
       const published = await readRiskEvents(pipeline.env, expected.length);
 
-      const actual = published.map((event) => ({
-        key: rowKey(Date.parse(event.window_start) / 1000, { ...event }),
-        count: event.count,
-        first: event.first_time_epoch,
-        last: event.last_time_epoch,
-      }));
-      const wanted = expected.map((row) => ({
-        key: rowKey(row.window_start, row),
-        count: row.count,
-        first: row.firstTime,
-        last: row.lastTime,
-      }));
-      const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
-      actual.sort(byKey);
-      wanted.sort(byKey);
-      expect(actual.map((row) => [row.key, row.count])).toEqual(wanted.map((row) => [row.key, row.count]));
-      // Expected times are 7-digit SystemTimes as doubles; risk events carry microseconds, truncated.
-      actual.forEach((row, index) => {
-        expect(Math.abs(row.first - (wanted[index]?.first ?? NaN))).toBeLessThan(2e-6);
-        expect(Math.abs(row.last - (wanted[index]?.last ?? NaN))).toBeLessThan(2e-6);
-      });
+      const actual = riskEventRows(published);
+      expect(actual.map((row) => [row.key, row.count])).toEqual(expected.map((row) => [row.key, row.count]));
+      expect(timeMismatches(actual, expected)).toEqual([]);
       expect(sortById(published)).toEqual(sortById(scanned.flatMap((entry) => entry.result.riskEvents)));
     } finally {
       await pipeline.stop();

@@ -23,3 +23,4 @@ export { trackConsumerHealth } from './consumer-health';
 export { loadSchema } from './schemas';
 export { startTransformService, type ServiceHandle, type TransformServiceOptions } from './transform-service';
 export { defaultDetectionFile, loadDetectionFile } from './detection-file';
+export { runServiceMain, type ServiceContext, type ServiceMainOptions } from './service-main';
