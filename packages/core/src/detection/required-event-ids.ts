@@ -14,9 +14,7 @@ export function requiredEventIds(node: FilterNode): ReadonlySet<number> | undefi
       return intersectDefined(node.children.map(requiredEventIds));
     case 'or': {
       const sets = node.children.map(requiredEventIds);
-      return sets.every((set) => set !== undefined)
-        ? new Set(sets.flatMap((set) => [...(set)]))
-        : undefined;
+      return sets.every((set) => set !== undefined) ? new Set(sets.flatMap((set) => [...set])) : undefined;
     }
     case 'not':
       return undefined;
