@@ -24,3 +24,4 @@ export { loadSchema } from './schemas';
 export { startTransformService, type ServiceHandle, type TransformServiceOptions } from './transform-service';
 export { defaultDetectionFile, loadDetectionFile } from './detection-file';
 export { runServiceMain, type ServiceContext, type ServiceMainOptions } from './service-main';
+export { freePort } from './free-port';

@@ -1,17 +1,1 @@
-import { createServer } from 'node:net';
-
-/** Returns a TCP port on 127.0.0.1 that was free when checked. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('could not read the port of a free 127.0.0.1 socket')),
-      );
-    });
-  });
-}
+export { freePort } from '@riskstream/runtime';

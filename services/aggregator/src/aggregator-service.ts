@@ -15,7 +15,7 @@ import {
 import {
   createProducer,
   deadLetterRecord,
-  ensureTopics,
+  prepareTopics,
   sendAll,
   trackConsumerHealth,
   type Consumer,
@@ -123,18 +123,12 @@ export class Aggregator {
   }
 
   private async createTopics(): Promise<void> {
-    const admin = this.deps.kafka.admin();
-    await admin.connect();
-    try {
-      const { matchesTopic, riskEventsTopic, lateTopic, deadLetterTopic, topicPartitions } = this.config;
-      const topics = [matchesTopic, riskEventsTopic, lateTopic, deadLetterTopic].map((topic) => ({
-        topic,
-        partitions: topicPartitions,
-      }));
-      await ensureTopics(admin, topics, this.deps.logger);
-    } finally {
-      await admin.disconnect();
-    }
+    const { matchesTopic, riskEventsTopic, lateTopic, deadLetterTopic, topicPartitions } = this.config;
+    const topics = [matchesTopic, riskEventsTopic, lateTopic, deadLetterTopic].map((topic) => ({
+      topic,
+      partitions: topicPartitions,
+    }));
+    await prepareTopics(this.deps.kafka, topics, this.deps.logger);
   }
 
   /** Keeps state only for the partitions this instance owns; a partition that comes back reloads it. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { RiskEvent } from '@riskstream/core';
-import { createKafka, createLogger, type Consumer } from '@riskstream/runtime';
+import { createKafka, createLogger, freePort, type Consumer } from '@riskstream/runtime';
 import { replayFiles } from '../commands/replay';
 import { formatRiskEvent } from './risk-event-printer';
 import { resolveServers, repositoryRoot } from './servers';
@@ -31,6 +31,11 @@ export class PipelineRun {
   private readonly services: ServiceProcess[] = [];
   private consumer: Consumer | undefined;
   private readonly riskEvents: RiskEvent[] = [];
+
+  /** Risk events printed so far, in arrival order. */
+  get published(): readonly RiskEvent[] {
+    return this.riskEvents;
+  }
 
   constructor(private readonly options: RunOptions) {}
 
@@ -63,7 +68,7 @@ export class PipelineRun {
     };
     const logDirectory = path.join(repositoryRoot, '.stack', 'logs', this.runId);
     const names: ServiceName[] = ['ingest', 'detector', 'aggregator'];
-    names.forEach((name, index) => this.services.push(ServiceProcess.start(name, 19464 + index, env, logDirectory)));
+    for (const name of names) this.services.push(ServiceProcess.start(name, await freePort(), env, logDirectory));
     await Promise.all(this.services.map((service) => service.waitReady(60_000)));
     print(`services ready: ${names.join(', ')}; logs in ${path.relative(process.cwd(), logDirectory)}`);
 
