@@ -50,7 +50,7 @@ export interface AggregatorDependencies {
 
 /**
  * Counts matches into tumbling windows in Redis and publishes each closed window's groups as risk
- * events. Work on one partition is serialized; offsets are committed after Redis has the counts.
+ * events. Work on one partition is serialized, and offsets are committed after Redis has the counts.
  */
 export class Aggregator {
   private readonly store: WindowStore;
@@ -83,6 +83,16 @@ export class Aggregator {
     );
     await consumer.connect();
     await consumer.subscribe({ topic: this.config.matchesTopic, fromBeginning: true });
+    await this.runConsumer(consumer);
+    this.timer = setInterval(() => void this.closeAllDue(), this.config.closeIntervalMs);
+    logger.info(
+      { matchesTopic: this.config.matchesTopic, groupId: this.config.groupId, settings: this.deps.settings },
+      'aggregator started',
+    );
+  }
+
+  /** Counts each chunk into Redis under the partition's lock, then commits its offsets; closes due windows after each batch. */
+  private async runConsumer(consumer: Consumer): Promise<void> {
     await consumer.run({
       // Partitions are independent and serialized by their lock, so several run at once and
       // one partition's Redis round trips overlap another's decoding.
@@ -96,20 +106,14 @@ export class Aggregator {
           const chunk = batch.messages.slice(start, start + this.config.chunkSize);
           await this.locks.run(batch.partition, () => this.processChunk(batch.partition, chunk));
           const last = chunk[chunk.length - 1] as KafkaMessage;
-          await consumer.commitOffsets([
-            { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
-          ]);
+          const offset = (BigInt(last.offset) + 1n).toString();
+          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset }]);
           payload.resolveOffset(last.offset);
           await payload.heartbeat();
         }
         await this.locks.run(batch.partition, () => this.closeDue(batch.partition));
       },
     });
-    this.timer = setInterval(() => void this.closeAllDue(), this.config.closeIntervalMs);
-    logger.info(
-      { matchesTopic: this.config.matchesTopic, groupId: this.config.groupId, settings: this.deps.settings },
-      'aggregator started',
-    );
   }
 
   /** Stops fetching and closing, lets running work finish, then disconnects from Kafka. */
@@ -207,7 +211,7 @@ export class Aggregator {
     }
   }
 
-  /** Publishes and closes every window of the partition that the close policy says is due; returns the starts still open. */
+  /** Publishes and closes the partition's windows that the close policy marks as due. Returns the starts still open. */
   private async closeDue(partition: number): Promise<number[]> {
     const state = this.states.get(partition);
     if (!state) return [];

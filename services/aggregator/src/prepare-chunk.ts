@@ -11,7 +11,7 @@ import {
 import type { KafkaMessage } from '@riskstream/runtime';
 import type { StoredEvent } from './window-store';
 
-/** What one chunk of matches turns into before anything is written. */
+/** One chunk of matches, sorted by window, before anything is written. */
 export interface PreparedChunk {
   /** Events to count, by window start. */
   byWindow: Map<number, StoredEvent[]>;

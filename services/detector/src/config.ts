@@ -36,8 +36,8 @@ export function readDetectorConfig(environment: NodeJS.ProcessEnv): DetectorConf
 }
 
 /**
- * Exclusions come from EXCLUSIONS (a JSON array of strings) and from EXCLUSIONS_PATH (a file
- * with one expression per line; blank lines and lines starting with # are skipped).
+ * Reads exclusions from EXCLUSIONS, a JSON array of strings, and from EXCLUSIONS_PATH, a file
+ * with one expression per line. Blank lines and lines starting with # are skipped.
  */
 function readExclusions(env: EnvReader): string[] {
   const exclusions: string[] = [];

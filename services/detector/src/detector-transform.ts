@@ -22,8 +22,8 @@ export interface DetectorTransformDependencies {
 
 /**
  * Builds the detector transform. A match is forwarded with its original bytes and keyed by its
- * encoded by-field values. Its partition is chosen from Computer (`dest`) as the ingest service's
- * key chooses it: all events of a group still share a partition, because `dest` is a by-field, and
+ * encoded by-field values. Its partition is chosen from Computer (`dest`), as the ingest service's
+ * key chooses it. All events of a group still share a partition because `dest` is a by-field, and
  * one host's events keep their order end to end, which the aggregator's event-time watermark needs.
  */
 export function createDetectorTransform(deps: DetectorTransformDependencies): TransformChunk {

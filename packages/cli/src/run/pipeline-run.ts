@@ -22,9 +22,9 @@ export interface RunSummary {
 }
 
 /**
- * The main job: finds or starts Kafka and Redis, starts the three services on topics named for
- * this run, replays the input files, prints each risk event as it is published, and stops
- * everything once every service has consumed its input and no window is open.
+ * The main job. It finds or starts Kafka and Redis, starts the three services on topics named for
+ * this run, replays the input files and prints each risk event as it is published. It stops the
+ * services once every one has consumed its input and no window is open.
  */
 export class PipelineRun {
   readonly runId = `run-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${randomUUID().slice(0, 4)}`;

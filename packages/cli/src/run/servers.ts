@@ -6,7 +6,7 @@ export const repositoryRoot = path.resolve(__dirname, '../../../..');
 export interface Servers {
   kafkaBrokers: string;
   redisUrl: string;
-  /** Where the addresses came from, for the start-up message. */
+  /** Origin of the addresses, for the start-up message. */
   source: 'environment' | 'local stack';
 }
 

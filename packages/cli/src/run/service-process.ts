@@ -32,7 +32,7 @@ export class ServiceProcess {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }
 
-  /** Waits until /readyz answers 200; fails when the process exits first or `timeoutMs` passes. */
+  /** Waits until /readyz returns 200. Fails when the process exits first or `timeoutMs` passes. */
   async waitReady(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
