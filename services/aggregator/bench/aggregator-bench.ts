@@ -84,7 +84,14 @@ async function main(): Promise<void> {
   const memoryAfter = await usedMemory(redis);
   const openWindows = await store.openWindows(0);
   let groups = 0;
-  for (const start of openWindows) groups += await store.groupCount(0, start);
+  let groupBytes = 0;
+  let identityBytes = 0;
+  for (const start of openWindows) {
+    groups += await store.groupCount(0, start);
+    const tag = `{${prefix}:p0:w${start}}`;
+    for (const name of ['count', 'min', 'max']) groupBytes += Number(await redis.memory('USAGE', `${tag}:${name}`));
+    identityBytes += Number(await redis.memory('USAGE', `${tag}:seen`));
+  }
 
   const decodeSeconds = (decodeCpu.user + decodeCpu.system) / 1e6;
   const redisWallSeconds = wallSeconds - decodeSeconds;
@@ -93,8 +100,9 @@ async function main(): Promise<void> {
     `decode + window assignment: ${Math.round(total / decodeSeconds)} events/s (CPU time)`,
     `Lua counting into Redis: ${Math.round(total / redisWallSeconds)} events/s (wall time, Redis on the same machine)`,
     `whole path: ${Math.round(total / wallSeconds)} events/s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of Node CPU`,
-    `Redis memory: ${((memoryAfter - memoryBefore) / 1e6).toFixed(1)} MB for ${groups} groups and ${counted} event ids ` +
-      `(${Math.round((memoryAfter - memoryBefore) / counted)} bytes per counted event)`,
+    `Redis memory: ${((memoryAfter - memoryBefore) / 1e6).toFixed(1)} MB in all for ${groups} groups and ${counted} event ids`,
+    `  per open group (count, min and max hashes): ${Math.round(groupBytes / groups)} bytes`,
+    `  per counted event (identity set): ${Math.round(identityBytes / counted)} bytes`,
     `aggregator: ${Math.round(total / wallSeconds)} events/s`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
