@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RiskEvent } from '@riskstream/core';
+import { createKafka, createLogger } from '@riskstream/runtime';
+import { requireTestEnv } from '@riskstream/testing';
 import { PipelineRun } from '../src/run/pipeline-run';
+
+const logger = createLogger({ service: 'pipeline-run-test', level: 'fatal' });
 
 // The main job starts the services from their build output (services/*/dist), which `npm ci`
 // and `npm run build` write; the addresses come from the integration set-up's environment.
@@ -16,6 +20,7 @@ test('main job on the sample prints its risk events', async () => {
     inputs: [sample],
     partitions: 3,
     idleTimeoutMs: 3000,
+    keep: false,
     timeoutMs: 120_000,
     print: (line) => lines.push(line),
   });
@@ -31,4 +36,13 @@ test('main job on the sample prints its risk events', async () => {
   } finally {
     await run.stop();
   }
+  const admin = createKafka({
+    clientId: 'pipeline-run-test',
+    brokers: requireTestEnv('KAFKA_BROKERS').split(','),
+    logger,
+  }).admin();
+  await admin.connect();
+  const leftover = (await admin.listTopics()).filter((topic) => topic.startsWith(run.runId));
+  await admin.disconnect();
+  expect(leftover).toEqual([]);
 });

@@ -4,7 +4,8 @@ import type { RiskEvent } from '@riskstream/core';
 import { createKafka, createLogger, freePort, type Consumer } from '@riskstream/runtime';
 import { replayFiles } from '../commands/replay';
 import { formatRiskEvent } from './risk-event-printer';
-import { resolveServers, repositoryRoot } from './servers';
+import { deleteRunData } from './run-cleanup';
+import { resolveServers, repositoryRoot, type Servers } from './servers';
 import { ServiceProcess, type ServiceName } from './service-process';
 
 export interface RunOptions {
@@ -12,6 +13,8 @@ export interface RunOptions {
   partitions: number;
   idleTimeoutMs: number;
   timeoutMs: number;
+  /** Keep the run's topics and Redis keys at the end, for inspection. */
+  keep: boolean;
   print: (line: string) => void;
 }
 
@@ -30,6 +33,7 @@ export class PipelineRun {
   readonly runId = `run-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}-${randomUUID().slice(0, 4)}`;
   private readonly services: ServiceProcess[] = [];
   private consumer: Consumer | undefined;
+  private servers: Servers | undefined;
   private readonly riskEvents: RiskEvent[] = [];
 
   /** Risk events printed so far, in arrival order. */
@@ -53,6 +57,7 @@ export class PipelineRun {
   async run(): Promise<RunSummary> {
     const { print } = this.options;
     const servers = resolveServers(process.env);
+    this.servers = servers;
     print(`kafka ${servers.kafkaBrokers}, redis ${servers.redisUrl} (${servers.source}); run ${this.runId}`);
     const topics = this.topics();
     const env: NodeJS.ProcessEnv = {
@@ -87,10 +92,21 @@ export class PipelineRun {
     return { runId: this.runId, replayed: replay.events, metrics };
   }
 
-  /** Stops the services (each drains and commits), then the risk-event reader. */
+  /**
+   * Stops the services (each drains and commits) and the risk-event reader, then deletes the
+   * run's topics and Redis keys unless the run keeps them.
+   */
   async stop(): Promise<void> {
     await Promise.all(this.services.map((service) => service.stop()));
     await this.consumer?.disconnect();
+    if (!this.servers) return;
+    if (this.options.keep) {
+      this.options.print(
+        `kept topics ${Object.values(this.topics()).join(', ')} and Redis keys riskstream:${this.runId}*`,
+      );
+      return;
+    }
+    await deleteRunData(this.servers, this.runId, Object.values(this.topics()));
   }
 
   private async followRiskEvents(brokers: string, topic: string): Promise<void> {

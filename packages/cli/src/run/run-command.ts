@@ -52,26 +52,36 @@ export function createRunCommand(): Command {
       wholeNumberOption('--timeout', 1000),
       300_000,
     )
-    .action(async (options: { input?: string[]; partitions: number; idleTimeout: number; timeout: number }) => {
-      const inputs = options.input ?? [sampleFile];
-      const missing = inputs.filter((file) => !existsSync(file));
-      if (missing.length > 0) throw new Error(`input file not found: ${missing.join(', ')}`);
-      const print = (line: string) => process.stdout.write(`${line}\n`);
-      const run = new PipelineRun({
-        inputs,
-        partitions: options.partitions,
-        idleTimeoutMs: options.idleTimeout,
-        timeoutMs: options.timeout,
-        print,
-      });
-      process.once('SIGINT', () => {
-        print('interrupted: stopping the services');
-        void run.stop().then(() => process.exit(130));
-      });
-      try {
-        print(formatSummary(await run.run()));
-      } finally {
-        await run.stop();
-      }
-    });
+    .option('--keep', "keep the run's topics and Redis keys instead of deleting them at the end", false)
+    .action(
+      async (options: {
+        input?: string[];
+        partitions: number;
+        idleTimeout: number;
+        timeout: number;
+        keep: boolean;
+      }) => {
+        const inputs = options.input ?? [sampleFile];
+        const missing = inputs.filter((file) => !existsSync(file));
+        if (missing.length > 0) throw new Error(`input file not found: ${missing.join(', ')}`);
+        const print = (line: string) => process.stdout.write(`${line}\n`);
+        const run = new PipelineRun({
+          inputs,
+          partitions: options.partitions,
+          idleTimeoutMs: options.idleTimeout,
+          timeoutMs: options.timeout,
+          keep: options.keep,
+          print,
+        });
+        process.once('SIGINT', () => {
+          print('interrupted: stopping the services');
+          void run.stop().then(() => process.exit(130));
+        });
+        try {
+          print(formatSummary(await run.run()));
+        } finally {
+          await run.stop();
+        }
+      },
+    );
 }
