@@ -109,6 +109,11 @@ export class Aggregator {
           const offset = (BigInt(last.offset) + 1n).toString();
           await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset }]);
           payload.resolveOffset(last.offset);
+          const lag = BigInt(batch.highWatermark) - BigInt(offset);
+          this.deps.metrics.consumerLag.set(
+            { topic: batch.topic, partition: String(batch.partition) },
+            Number(lag > 0n ? lag : 0n),
+          );
           await payload.heartbeat();
         }
         await this.locks.run(batch.partition, () => this.closeDue(batch.partition));

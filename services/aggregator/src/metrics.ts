@@ -11,6 +11,7 @@ export interface AggregatorMetrics {
   openGroups: Gauge;
   riskEventsPublished: Counter;
   windowCloseLagSeconds: Histogram;
+  consumerLag: Gauge<'topic' | 'partition'>;
 }
 
 export function createAggregatorMetrics(registry: Registry): AggregatorMetrics {
@@ -61,6 +62,12 @@ export function createAggregatorMetrics(registry: Registry): AggregatorMetrics {
     riskEventsPublished: new Counter({
       name: 'riskstream_aggregator_risk_events_published_total',
       help: 'Risk events acknowledged by the broker.',
+      registers,
+    }),
+    consumerLag: new Gauge({
+      name: 'riskstream_aggregator_consumer_lag_messages',
+      help: 'Messages between the last committed offset and the partition end.',
+      labelNames: ['topic', 'partition'],
       registers,
     }),
     windowCloseLagSeconds: new Histogram({
