@@ -15,11 +15,13 @@ export function trackConsumerHealth(consumer: Consumer, health: HealthState, log
   });
   consumer.on(REBALANCING, (event) => {
     logger.info({ groupId: event.payload.groupId, memberId: event.payload.memberId }, 'consumer group rebalancing');
+    health.setReady(false, 'rebalancing');
   });
   consumer.on(STOP, () => health.setReady(false, 'consumer stopped'));
   consumer.on(CRASH, (event) => {
     const { error, groupId, restart } = event.payload;
     logger.error({ err: error, groupId, restart }, 'consumer crashed');
-    if (!restart) health.setDead(`consumer crashed: ${error.message}`);
+    if (restart) health.setReady(false, `restarting after: ${error.message}`);
+    else health.setDead(`consumer crashed: ${error.message}`);
   });
 }
