@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { RISK_EVENT_BY_FIELDS } from '@riskstream/core';
 
-const byFields = [
-  'SourceImage',
-  'TargetImage',
-  'SourceProcessGUID',
-  'TargetProcessGUID',
-  'SourceProcessId',
-  'TargetProcessId',
-  'GrantedAccess',
-  'CallTrace',
-  'dest',
-];
+const byFields = RISK_EVENT_BY_FIELDS;
 
 /** One (window, group) row: a key of the window start and the nine by-field values, and the stats. */
 export interface WindowRow {

@@ -5,6 +5,7 @@ import {
   encodeGroupKey,
   groupValues,
   normalizeEventXml,
+  RISK_EVENT_BY_FIELDS,
   type WindowsEvent,
   type WindowsEventCodec,
 } from '@riskstream/core';
@@ -109,17 +110,7 @@ describeShared('detector on the shared datasets', () => {
   });
 });
 
-const byFields = [
-  'SourceImage',
-  'TargetImage',
-  'SourceProcessGUID',
-  'TargetProcessGUID',
-  'SourceProcessId',
-  'TargetProcessId',
-  'GrantedAccess',
-  'CallTrace',
-  'dest',
-];
+const byFields = RISK_EVENT_BY_FIELDS;
 
 function processAccess(recordId: number, targetImage: string, grantedAccess: string): WindowsEvent {
   const xml =
