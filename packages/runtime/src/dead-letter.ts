@@ -9,6 +9,8 @@ export const deadLetterHeaders = {
   partition: 'riskstream-source-partition',
   offset: 'riskstream-source-offset',
   service: 'riskstream-service',
+  /** Set when the original value was cut to fit the record limit: its full length in bytes. */
+  originalBytes: 'riskstream-original-bytes',
 } as const;
 
 /**
@@ -19,13 +21,19 @@ export const deadLetterHeaders = {
 export function deadLetterRecord(
   message: KafkaMessage,
   source: SourcePosition,
-  failure: { topic: string; service: string; code: string; reason: string },
+  failure: { topic: string; service: string; code: string; reason: string; maxBytes?: number },
 ): OutputRecord {
+  const value = message.value ?? Buffer.alloc(0);
+  // A dead letter must fit the broker's limit, or writing it fails the whole chunk, so an
+  // oversized original is cut and its full length recorded.
+  const room = (failure.maxBytes ?? Infinity) - 4096 - (message.key?.length ?? 0);
+  const truncated = value.length > room;
   return {
     topic: failure.topic,
     key: message.key,
-    value: message.value ?? Buffer.alloc(0),
+    value: truncated ? value.subarray(0, Math.max(0, room)) : value,
     headers: {
+      ...(truncated ? { [deadLetterHeaders.originalBytes]: String(value.length) } : {}),
       ...message.headers,
       [deadLetterHeaders.code]: failure.code,
       [deadLetterHeaders.reason]: failure.reason.slice(0, 1000),

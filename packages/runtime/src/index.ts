@@ -25,3 +25,4 @@ export { startTransformService, type ServiceHandle, type TransformServiceOptions
 export { defaultDetectionFile, loadDetectionFile } from './detection-file';
 export { runServiceMain, type ServiceContext, type ServiceMainOptions } from './service-main';
 export { freePort } from './free-port';
+export { RecordTooLargeError, recordBytes } from './record-size';

@@ -27,7 +27,7 @@ function main(): void {
     .flatMap((file) => normalizeEventXml(readFileSync(file), { maxBytes: 1 << 24 }))
     .map((event) => codec.encoder.encode(event));
   const transform = createDetectorTransform({
-    config: { matchesTopic: 'matches', deadLetterTopic: 'dlq' },
+    config: { matchesTopic: 'matches', deadLetterTopic: 'dlq', maxRecordBytes: 1_000_000 },
     detection,
     registry: codec.registry,
     metrics: createDetectorMetrics(createMetricsRegistry('detector-bench')),

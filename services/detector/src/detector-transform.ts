@@ -7,12 +7,18 @@ import {
   type SchemaRegistry,
   type WindowsEvent,
 } from '@riskstream/core';
-import { deadLetterRecord, type OutputRecord, type TransformChunk } from '@riskstream/runtime';
+import {
+  deadLetterRecord,
+  recordBytes,
+  RecordTooLargeError,
+  type OutputRecord,
+  type TransformChunk,
+} from '@riskstream/runtime';
 import type { DetectorConfig } from './config';
 import type { DetectorMetrics } from './metrics';
 
 export interface DetectorTransformDependencies {
-  config: Pick<DetectorConfig, 'matchesTopic' | 'deadLetterTopic'>;
+  config: Pick<DetectorConfig, 'matchesTopic' | 'deadLetterTopic' | 'maxRecordBytes'>;
   detection: CompiledDetection;
   registry: SchemaRegistry<WindowsEvent>;
   metrics: DetectorMetrics;
@@ -28,7 +34,7 @@ export interface DetectorTransformDependencies {
  */
 export function createDetectorTransform(deps: DetectorTransformDependencies): TransformChunk {
   const { config, detection, registry, metrics } = deps;
-  const failure = { topic: config.deadLetterTopic, service: 'detector' };
+  const failure = { topic: config.deadLetterTopic, service: 'detector', maxBytes: config.maxRecordBytes };
   const eventIds = detection.eventIds;
   const eventIdReader = new EventIdReader(registry);
   // An event whose EventID the filter rules out is skipped without a full decode. A message whose
@@ -59,7 +65,19 @@ export function createDetectorTransform(deps: DetectorTransformDependencies): Tr
       metrics.matched.inc();
       const key = Buffer.from(encodeGroupKey(detection.groupValues(event)));
       const partition = partitionForKey(event.computer ?? '', deps.matchesPartitions);
-      records.push({ topic: config.matchesTopic, partition, key, value, headers: message.headers });
+      const match = { topic: config.matchesTopic, partition, key, value, headers: message.headers };
+      const bytes = recordBytes(match);
+      if (bytes > config.maxRecordBytes) {
+        const error = new RecordTooLargeError(
+          bytes,
+          config.maxRecordBytes,
+          'The match record (its key holds the nine by-field values)',
+        );
+        metrics.decodeErrors.inc({ reason: error.code });
+        records.push(deadLetterRecord(message, source, { ...failure, code: error.code, reason: error.message }));
+        continue;
+      }
+      records.push(match);
     }
     return records;
   };

@@ -20,7 +20,14 @@ import {
   type Kafka,
   type Producer,
 } from '@riskstream/runtime';
-import { readTopic, requireTestEnv, sharedDatasetDir, sharedDatasetFiles, uniqueName } from '@riskstream/testing';
+import {
+  processAccessXml,
+  readTopic,
+  requireTestEnv,
+  sharedDatasetDir,
+  sharedDatasetFiles,
+  uniqueName,
+} from '@riskstream/testing';
 import { readDetectorConfig, type DetectorConfig } from '../src/config';
 import { startDetector } from '../src/detector-service';
 import { createDetectorMetrics, type DetectorMetrics } from '../src/metrics';
@@ -175,4 +182,24 @@ test('config rejects unreadable exclusions', () => {
       EXCLUSIONS_PATH: '/nonexistent/exclusions.spl',
     }),
   ).toThrow(/EXCLUSIONS: invalid value[\s\S]*EXCLUSIONS_PATH: cannot read \/nonexistent\/exclusions.spl/);
+});
+
+test('match above the record limit is dead-lettered', async () => {
+  const config = testConfig({ MAX_RECORD_BYTES: '20000' });
+  const huge = normalizeEventXml(
+    processAccessXml({ recordId: 9, systemTime: '2026-11-30T09:51:12.1234567Z' }).replace(
+      /<Data Name='CallTrace'>[^<]*<\/Data>/,
+      `<Data Name='CallTrace'>${'C:\\Windows\\SYSTEM32\\ntdll.dll+9d4c4|'.repeat(700)}</Data>`,
+    ),
+    { maxBytes: 1 << 20 },
+  )[0] as WindowsEvent;
+  const normal = processAccess(10, 'C:\\Windows\\System32\\net.exe', '0x1478');
+
+  const { stop } = await runDetector(config, [codec.encoder.encode(huge), codec.encoder.encode(normal)]);
+  const [deadLetter] = await readTopic(kafka, config.deadLetterTopic, 1);
+  const matches = await readTopic(kafka, config.matchesTopic, 1);
+  await stop();
+
+  expect(deadLetter?.headers?.[deadLetterHeaders.code]?.toString()).toBe('record-too-large');
+  expect(matches.map((message) => codec.registry.decode(message.value as Buffer).eventRecordId)).toEqual([10]);
 });

@@ -7,6 +7,7 @@ import {
 } from '@riskstream/core';
 import {
   createKafka,
+  RecordTooLargeError,
   startTransformService,
   type HealthState,
   type Logger,
@@ -25,7 +26,9 @@ export interface IngestDependencies {
 
 /** Malformed input is dead-lettered; any other error is a bug and stops the batch for a retry. */
 function asRejection(error: unknown): RejectionError | undefined {
-  return error instanceof EventXmlError || error instanceof EnvelopeError ? error : undefined;
+  const rejected =
+    error instanceof EventXmlError || error instanceof EnvelopeError || error instanceof RecordTooLargeError;
+  return rejected ? error : undefined;
 }
 
 /** Starts consuming raw XML and producing normalized records; returns a handle to stop it. */

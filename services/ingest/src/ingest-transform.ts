@@ -1,6 +1,8 @@
 import { EventXmlError, parseEventXml, type WindowsEvent } from '@riskstream/core';
 import {
   deadLetterRecord,
+  recordBytes,
+  RecordTooLargeError,
   type KafkaMessage,
   type Logger,
   type OutputRecord,
@@ -22,7 +24,7 @@ export interface RejectionError {
 }
 
 export interface IngestTransformDependencies {
-  config: Pick<IngestConfig, 'eventsTopic' | 'deadLetterTopic' | 'maxMessageBytes'>;
+  config: Pick<IngestConfig, 'eventsTopic' | 'deadLetterTopic' | 'maxMessageBytes' | 'maxRecordBytes'>;
   extractXml: XmlExtractor;
   encode: EventEncoder;
   /** Returns the rejection carried by `error`, or undefined for an unexpected error. */
@@ -37,7 +39,7 @@ export interface IngestTransformDependencies {
  */
 export function createIngestTransform(deps: IngestTransformDependencies): TransformChunk {
   const { config, metrics, logger } = deps;
-  const failure = { topic: config.deadLetterTopic, service: 'ingest' };
+  const failure = { topic: config.deadLetterTopic, service: 'ingest', maxBytes: config.maxRecordBytes };
   return (messages, source) => {
     const records: OutputRecord[] = [];
     for (const message of messages) {
@@ -73,10 +75,17 @@ function normalizeMessage(message: KafkaMessage, deps: IngestTransformDependenci
   }
   const result = parseEventXml(deps.extractXml(value), { maxBytes: deps.config.maxMessageBytes });
   if (result.parser === 'saxes') deps.metrics.parserFallbacks.inc();
-  deps.metrics.eventsOut.inc(result.events.length);
-  return result.events.map((event) => ({
+  const records = result.events.map((event) => ({
     topic: deps.config.eventsTopic,
     key: event.computer,
     value: deps.encode(event),
   }));
+  for (const [index, record] of records.entries()) {
+    const bytes = recordBytes(record);
+    if (bytes > deps.config.maxRecordBytes) {
+      throw new RecordTooLargeError(bytes, deps.config.maxRecordBytes, `The normalized record of event ${index}`);
+    }
+  }
+  deps.metrics.eventsOut.inc(records.length);
+  return records;
 }

@@ -40,6 +40,8 @@ afterAll(async () => {
   await producer.disconnect();
 });
 
+const maxRecordBytes = 40_000;
+
 function testConfig(): IngestConfig {
   const rawTopic = uniqueName('test-raw');
   return readIngestConfig({
@@ -49,6 +51,7 @@ function testConfig(): IngestConfig {
     INGEST_GROUP_ID: uniqueName('test-ingest'),
     TOPIC_PARTITIONS: '3',
     INGEST_MAX_MESSAGE_BYTES: String(maxMessageBytes),
+    MAX_RECORD_BYTES: String(maxRecordBytes),
   });
 }
 
@@ -121,6 +124,11 @@ const badInputs: Array<{ name: string; value: string; code: string }> = [
     code: 'envelope-without-xml',
   },
   {
+    name: 'normalized record above the record limit',
+    value: validEvent(5).replace('0x1478', 'x'.repeat(maxRecordBytes)),
+    code: 'record-too-large',
+  },
+  {
     name: 'event without EventID',
     value: validEvent(4).replace('<EventID>10</EventID>', ''),
     code: 'missing-event-id',
@@ -142,9 +150,11 @@ test('bad inputs go to the dead-letter topic', async () => {
   const events = decode(await readTopic(kafka, config.eventsTopic, 6));
   await service.stop();
 
-  const byValue = new Map(deadLetters.map((message) => [message.value?.toString(), message]));
+  const byCode = new Map(
+    deadLetters.map((message) => [message.headers?.[deadLetterHeaders.code]?.toString(), message]),
+  );
   for (const input of badInputs) {
-    const headers = byValue.get(input.value)?.headers ?? {};
+    const headers = byCode.get(input.code)?.headers ?? {};
     expect({ name: input.name, code: headers[deadLetterHeaders.code]?.toString() }).toEqual({
       name: input.name,
       code: input.code,
@@ -155,6 +165,11 @@ test('bad inputs go to the dead-letter topic', async () => {
     expect(headers[deadLetterHeaders.offset]?.toString()).toMatch(/^\d+$/);
   }
   expect(deadLetters).toHaveLength(badInputs.length);
+  // The oversized message is longer than a dead letter may be, so its value is cut and its length kept.
+  const oversized = byCode.get('oversized');
+  expect(oversized?.value?.length).toBeLessThan(maxRecordBytes);
+  expect(oversized?.headers?.[deadLetterHeaders.originalBytes]?.toString()).toBe(String(badInputs[3]?.value.length));
+  expect(byCode.get('malformed-xml')?.value?.toString()).toBe(badInputs[0]?.value);
   expect(events.map((event) => event.eventRecordId).sort()).toEqual([10, 11, 12, 13, 14, 15]);
   const counted = (await metrics.deadLettered.get()).values.reduce((sum, sample) => sum + sample.value, 0);
   expect(counted).toBe(badInputs.length);

@@ -9,6 +9,8 @@ export interface CommonConfig {
   logLevel: string;
   httpPort: number;
   httpHost: string;
+  /** Largest record a service produces; larger ones go to the dead-letter topic instead. */
+  maxRecordBytes: number;
 }
 
 export interface KafkaSecurity {
@@ -39,8 +41,13 @@ export function readCommonConfig(env: EnvReader, service: string, defaultHttpPor
   const brokers = env.list('KAFKA_BROKERS', []);
   if (brokers.length === 0) env.fail('KAFKA_BROKERS', 'missing: set it to host:port[,host:port…]');
   for (const broker of brokers) {
-    if (!/^[^:\s]+:\d+$/.test(broker))
-      env.fail('KAFKA_BROKERS', `invalid broker ${JSON.stringify(broker)}: expected host:port`);
+    const port = Number(/^[^:\s]+:(\d+)$/.exec(broker)?.[1]);
+    if (!(port > 0 && port < 65536)) {
+      env.fail(
+        'KAFKA_BROKERS',
+        `invalid broker ${JSON.stringify(broker)}: expected host:port with a port from 1 to 65535`,
+      );
+    }
   }
   return {
     kafkaBrokers: brokers,
@@ -49,5 +56,7 @@ export function readCommonConfig(env: EnvReader, service: string, defaultHttpPor
     logLevel: env.oneOf('LOG_LEVEL', logLevels, 'info'),
     httpPort: env.integer('HTTP_PORT', defaultHttpPort, { min: 0, max: 65535 }),
     httpHost: env.string('HTTP_HOST', '127.0.0.1'),
+    // Kafka's default message.max.bytes is 1,048,588 for a whole batch, so a record must stay below it.
+    maxRecordBytes: env.integer('MAX_RECORD_BYTES', 1_000_000, { min: 10_000, max: 100_000_000 }),
   };
 }
