@@ -8,10 +8,18 @@ export class HealthState {
   private live = true;
   private ready = false;
   private reason = 'starting';
+  /** Dependencies that are down, by name, with the reason; any entry makes the service not ready. */
+  private readonly unavailable = new Map<string, string>();
 
   setReady(ready: boolean, reason: string): void {
     this.ready = ready;
     this.reason = reason;
+  }
+
+  /** Records whether a dependency such as Redis is reachable. */
+  setDependency(name: string, available: boolean, reason = ''): void {
+    if (available) this.unavailable.delete(name);
+    else this.unavailable.set(name, `${name}: ${reason}`);
   }
 
   setDead(reason: string): void {
@@ -21,6 +29,8 @@ export class HealthState {
   }
 
   snapshot(): { live: boolean; ready: boolean; reason: string } {
+    const [dependency] = this.unavailable.values();
+    if (dependency !== undefined) return { live: this.live, ready: false, reason: dependency };
     return { live: this.live, ready: this.ready, reason: this.reason };
   }
 }

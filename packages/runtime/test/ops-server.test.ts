@@ -55,3 +55,18 @@ test('unknown paths get 404', async () => {
     expect((await fetch(`${base}/status`)).status).toBe(404);
   });
 });
+
+test('readyz fails while a dependency is down', async () => {
+  await withServer(async (base, health) => {
+    health.setReady(true, 'consuming');
+    health.setDependency('redis', false, 'connect ECONNREFUSED 127.0.0.1:6379');
+    const down = await fetch(`${base}/readyz`);
+    const body = (await down.json()) as { reason: string };
+    health.setDependency('redis', true);
+    const up = await fetch(`${base}/readyz`);
+
+    expect(down.status).toBe(503);
+    expect(body.reason).toBe('redis: connect ECONNREFUSED 127.0.0.1:6379');
+    expect(up.status).toBe(200);
+  });
+});

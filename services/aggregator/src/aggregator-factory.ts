@@ -38,6 +38,11 @@ export function createAggregator(
   // Risk events take `_time` from the detection's window, so the overrides go into it.
   const detection = compileDetection({ ...fromFile, window: settings });
   const redis = deps.redis ?? createRedis({ url: config.redisUrl, logger: deps.logger });
+  // Counting needs Redis, so the aggregator is not ready while Redis is unreachable.
+  deps.health.setDependency('redis', redis.status === 'ready', 'connecting');
+  redis.on('ready', () => deps.health.setDependency('redis', true));
+  redis.on('error', (error: Error) => deps.health.setDependency('redis', false, error.message));
+  redis.on('end', () => deps.health.setDependency('redis', false, 'connection closed'));
   const aggregator = new Aggregator(config, {
     ...deps,
     kafka: createKafka({

@@ -223,7 +223,12 @@ export class Aggregator {
     const { settings } = this.deps;
     const starts = await this.store.openWindows(partition);
     const windows: TimeWindow[] = starts.map((start) => ({ start, end: start + settings.size }));
-    const horizon = closeHorizon(state, this.now(), this.config.idleTimeoutMs, windows, settings);
+    let horizon = closeHorizon(state, this.now(), this.config.idleTimeoutMs, windows, settings);
+    // With FLUSH_ON_IDLE, input that has gone quiet counts as finished, as the end of a file does
+    // for scan, so every open window closes even when the wall clock has not passed it.
+    if (this.config.flushOnIdle && this.now() - state.lastEventWallMs >= this.config.idleTimeoutMs) {
+      for (const window of windows) horizon = Math.max(horizon, closesAt(window, settings));
+    }
     const stillOpen: number[] = [];
     for (const window of windows) {
       if (isLate(window, horizon, settings)) await this.publishWindow(partition, window);

@@ -20,6 +20,8 @@ export interface AggregatorConfig extends CommonConfig {
   /** Quiet time after which windows whose close time the wall clock has passed are closed. */
   idleTimeoutMs: number;
   closeIntervalMs: number;
+  /** Close every open window once the input has been idle, for replays of finite files. */
+  flushOnIdle: boolean;
   /** How long a published window's Redis keys are kept, for inspection, before they expire. */
   closedStateTtlSeconds: number;
   riskEventFormat: RiskEventFormat;
@@ -45,12 +47,40 @@ export function readAggregatorConfig(environment: NodeJS.ProcessEnv): Aggregator
     window: readWindowOverrides(env),
     idleTimeoutMs: env.integer('IDLE_TIMEOUT_MS', 30_000, { min: 100, max: 86_400_000 }),
     closeIntervalMs: env.integer('CLOSE_INTERVAL_MS', 1000, { min: 10, max: 600_000 }),
+    flushOnIdle: env.boolean('FLUSH_ON_IDLE', false),
     closedStateTtlSeconds: env.integer('CLOSED_STATE_TTL_SECONDS', 3600, { min: 1, max: 30 * 86_400 }),
     riskEventFormat: env.oneOf('RISK_EVENT_FORMAT', ['json', 'avro'] as const, 'json'),
     timeZone: env.string('RISK_TIME_ZONE', 'UTC'),
   };
+  checkRedisUrl(env, config.redisUrl);
+  const { size, offset } = config.window;
+  if (size !== undefined && offset !== undefined && offset >= size) {
+    env.fail('WINDOW_OFFSET_SECONDS', `invalid value ${offset}: expected less than WINDOW_SIZE_SECONDS (${size})`);
+  }
   env.done();
   return config;
+}
+
+/** Rejects a Redis URL that ioredis would retry forever: a wrong scheme, no host or a bad database. */
+function checkRedisUrl(env: EnvReader, value: string): void {
+  if (value === '') return;
+  const fix = 'expected redis://[user:password@]host:port/db or rediss://… for TLS';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    env.fail('REDIS_URL', `invalid URL: ${fix}`);
+    return;
+  }
+  const database = url.pathname.replace(/^\//, '');
+  if (!['redis:', 'rediss:'].includes(url.protocol)) env.fail('REDIS_URL', `invalid scheme ${url.protocol}: ${fix}`);
+  else if (url.hostname === '') env.fail('REDIS_URL', `missing host: ${fix}`);
+  else if (database !== '' && !/^(\d|1[0-5])$/.test(database)) {
+    env.fail(
+      'REDIS_URL',
+      `invalid database ${JSON.stringify(database)}: expected 0 to 15, the databases a default Redis has`,
+    );
+  }
 }
 
 function readWindowOverrides(env: EnvReader): Partial<WindowSettings> {

@@ -82,3 +82,15 @@ test('replay closes windows as event time passes', async () => {
   expect(beforeIdleMs).toBeLessThan(4000);
   expect(afterIdleMs).toBeGreaterThanOrEqual(4000);
 });
+
+test('flush on idle closes windows the clock has not passed', async () => {
+  const config = readConfig(harness.environment({ IDLE_TIMEOUT_MS: '1000', FLUSH_ON_IDLE: 'true' }));
+  await harness.start(config);
+
+  await harness.sendMatches(config.matchesTopic, [eventAt(1, Date.now() - 1000), eventAt(2, Date.now() - 500)]);
+  const sentMs = Date.now();
+  const [published] = riskEvents(await readTopic(harness.kafka, config.riskEventsTopic, 1, { timeoutMs: 30_000 }));
+
+  expect(published?.count).toBe(2);
+  expect(Date.now() - sentMs).toBeLessThan(10_000);
+});

@@ -70,6 +70,8 @@ export class PipelineRun {
       AGGREGATOR_GROUP_ID: `${this.runId}.aggregator`,
       REDIS_KEY_PREFIX: `riskstream:${this.runId}`,
       IDLE_TIMEOUT_MS: String(this.options.idleTimeoutMs),
+      // The run replays finite files, so once they are read every window closes, as in scan.
+      FLUSH_ON_IDLE: 'true',
     };
     const logDirectory = path.join(repositoryRoot, '.stack', 'logs', this.runId);
     const names: ServiceName[] = ['ingest', 'detector', 'aggregator'];
@@ -133,6 +135,9 @@ export class PipelineRun {
     // Gauges refresh once a second, so the finished state must hold for several polls in a row.
     let stablePolls = 0;
     for (;;) {
+      for (const service of this.services) {
+        if (service.exited) throw new Error(`${service.name} stopped unexpectedly; see ${service.logFile}`);
+      }
       const [ingest, detector, aggregator] = await Promise.all(this.services.map((service) => service.metrics()));
       const metric = (source: Map<string, number> | undefined, name: string) => source?.get(name) ?? 0;
       const values = {
@@ -152,10 +157,12 @@ export class PipelineRun {
         this.riskEvents.length >= values.published;
       stablePolls = done ? stablePolls + 1 : 0;
       if (stablePolls >= 4) return this.summaryMetrics(ingest, detector, aggregator);
-      for (const service of this.services)
-        if (service.exited) throw new Error(`${service.name} stopped unexpectedly; see ${service.logFile}`);
-      if (Date.now() > deadline)
-        throw new Error(`the pipeline did not finish within ${this.options.timeoutMs} ms: ${JSON.stringify(values)}`);
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the pipeline did not finish within ${this.options.timeoutMs} ms (${JSON.stringify(values)}); ` +
+            'see the service logs, or raise --timeout for large inputs',
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }

@@ -20,11 +20,20 @@ function formatSummary(summary: RunSummary): string {
     ['matched', value('riskstream_detector_matched_total')],
     ['counted in windows', value('riskstream_aggregator_counted_total')],
     ['duplicates skipped', value('riskstream_aggregator_duplicates_skipped_total')],
+    ['missing by-field', droppedByField(summary)],
     ['late', value('riskstream_aggregator_late_total')],
     ['windows closed', value('riskstream_aggregator_window_close_lag_seconds_count')],
     ['risk events', value('riskstream_aggregator_risk_events_published_total')],
   ];
   return ['summary', ...rows.map(([label, count]) => `  ${label.padEnd(20)} ${count}`)].join('\n');
+}
+
+/** Events dropped because a by-field was absent or empty, as stats by drops them, by field. */
+function droppedByField(summary: RunSummary): string {
+  const entries = Object.entries(summary.metrics)
+    .filter(([name]) => name.startsWith('riskstream_aggregator_dropped_missing_field_total'))
+    .map(([name, count]) => `${/field="([^"]+)"/.exec(name)?.[1] ?? '?'} ${count}`);
+  return entries.length > 0 ? entries.join(', ') : '0';
 }
 
 /** `riskstream run`: the main job, on the sample data or on the user's files. */

@@ -46,7 +46,14 @@ export class ServiceProcess {
 
   /** Reads the service's Prometheus metrics as name{labels} -> value. */
   async metrics(): Promise<Map<string, number>> {
-    const text = await (await fetch(`http://127.0.0.1:${this.httpPort}/metrics`)).text();
+    let text: string;
+    try {
+      text = await (await fetch(`http://127.0.0.1:${this.httpPort}/metrics`)).text();
+    } catch (error) {
+      throw new Error(`cannot read the metrics of ${this.name} on port ${this.httpPort}; see ${this.logFile}`, {
+        cause: error,
+      });
+    }
     const values = new Map<string, number>();
     for (const line of text.split('\n')) {
       const match = /^([a-z_]+(?:\{[^}]*\})?) (\S+)$/.exec(line);
