@@ -63,6 +63,8 @@ export class ScanCursor {
   readonly attributeNames: string[] = [];
   readonly attributeValues: string[] = [];
   attributeCount = 0;
+  /** Names of the current tag's attributes once it has many, so duplicate checks stay linear. */
+  private attributeNameSet: Set<string> | null = null;
 
   /** Whether the message contains `&` at all. Without one, no value needs decoding. */
   private readonly hasAmpersand: boolean;
@@ -150,6 +152,7 @@ export class ScanCursor {
   /** Reads the attributes of the current start tag through `>` or `/>`. Returns whether the tag self-closes. */
   readAttributes(): boolean {
     this.attributeCount = 0;
+    this.attributeNameSet = null;
     for (;;) {
       const hadSpace = this.skipWhitespace();
       const code = this.text.charCodeAt(this.pos);
@@ -265,10 +268,8 @@ export class ScanCursor {
   }
 
   private storeAttribute(name: string, value: string): void {
-    for (let i = 0; i < this.attributeCount; i++) {
-      if (this.attributeNames[i] === name) {
-        this.fallback(`duplicate attribute ${name}`);
-      }
+    if (this.isDuplicateAttribute(name)) {
+      this.fallback(`duplicate attribute ${name}`);
     }
     if (name === 'xmlns' && RESERVED_NAMESPACES.has(value)) {
       this.fallback('reserved namespace as default namespace');
@@ -276,6 +277,20 @@ export class ScanCursor {
     this.attributeNames[this.attributeCount] = name;
     this.attributeValues[this.attributeCount] = value;
     this.attributeCount++;
+    this.attributeNameSet?.add(name);
+  }
+
+  // Windows elements have a handful of attributes, which a scan checks fastest. A tag with many
+  // switches to a set, so a crafted tag with thousands of attributes costs linear time, not quadratic.
+  private isDuplicateAttribute(name: string): boolean {
+    if (this.attributeNameSet === null && this.attributeCount >= 16) {
+      this.attributeNameSet = new Set(this.attributeNames.slice(0, this.attributeCount));
+    }
+    if (this.attributeNameSet !== null) return this.attributeNameSet.has(name);
+    for (let i = 0; i < this.attributeCount; i++) {
+      if (this.attributeNames[i] === name) return true;
+    }
+    return false;
   }
 
   private nameEnd(start: number): number {
