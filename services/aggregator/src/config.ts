@@ -1,4 +1,4 @@
-import type { WindowSettings } from '@riskstream/core';
+import { validateTimeZone, type WindowSettings } from '@riskstream/core';
 import { defaultDetectionFile, EnvReader, readCommonConfig, type CommonConfig } from '@riskstream/runtime';
 
 export type RiskEventFormat = 'json' | 'avro';
@@ -53,6 +53,11 @@ export function readAggregatorConfig(environment: NodeJS.ProcessEnv): Aggregator
     timeZone: env.string('RISK_TIME_ZONE', 'UTC'),
   };
   checkRedisUrl(env, config.redisUrl);
+  try {
+    validateTimeZone(config.timeZone);
+  } catch (error) {
+    env.fail('RISK_TIME_ZONE', (error as Error).message);
+  }
   const { size, offset } = config.window;
   if (size !== undefined && offset !== undefined && offset >= size) {
     env.fail('WINDOW_OFFSET_SECONDS', `invalid value ${offset}: expected less than WINDOW_SIZE_SECONDS (${size})`);

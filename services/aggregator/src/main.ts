@@ -1,4 +1,3 @@
-import { validateTimeZone } from '@riskstream/core';
 import { runServiceMain } from '@riskstream/runtime';
 import { createAggregator } from './aggregator-factory';
 import { readAggregatorConfig } from './config';
@@ -9,7 +8,6 @@ runServiceMain({
   readConfig: readAggregatorConfig,
   createMetrics: createAggregatorMetrics,
   start: async (config, context) => {
-    validateTimeZone(config.timeZone);
     const { aggregator, redis } = createAggregator(config, context);
     await aggregator.start();
     return [

@@ -32,3 +32,14 @@ test('valid Redis URLs pass', () => {
     expect(readAggregatorConfig({ ...base, REDIS_URL: url }).redisUrl).toBe(url);
   }
 });
+
+test('invalid time zone is reported with the other variables', () => {
+  expect(() =>
+    readAggregatorConfig({
+      ...base,
+      REDIS_URL: 'redis://redis:6379/0',
+      RISK_TIME_ZONE: 'Mars/Olympus',
+      LOG_LEVEL: 'loud',
+    }),
+  ).toThrow(/LOG_LEVEL: invalid value "loud"[\s\S]*RISK_TIME_ZONE:/);
+});

@@ -31,6 +31,12 @@ export function readDetectorConfig(environment: NodeJS.ProcessEnv): DetectorConf
     exclusions: readExclusions(env),
     channels: env.raw('SYSMON_CHANNELS') === undefined ? undefined : env.list('SYSMON_CHANNELS', []),
   };
+  if (config.channels?.length === 0) {
+    env.fail(
+      'SYSMON_CHANNELS',
+      'invalid value: expected at least one channel name, or unset it to use the detection file',
+    );
+  }
   env.done();
   return config;
 }

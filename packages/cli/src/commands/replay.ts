@@ -1,7 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { latestSystemTimeSeconds, shiftEventTimes } from '@riskstream/core';
 import { createKafka, createLogger, createProducer, type Producer } from '@riskstream/runtime';
-import { readEventFiles } from './event-files';
+import { readEventFiles, warnNoEvents } from './event-files';
 
 export interface ReplayOptions {
   brokers: string[];
@@ -43,7 +43,7 @@ export async function replayFiles(paths: string[], options: ReplayOptions): Prom
 async function surveyFiles(paths: string[]): Promise<{ total: number; latest: number | undefined }> {
   let total = 0;
   let latest: number | undefined;
-  for await (const { xml } of readEventFiles(paths)) {
+  for await (const { xml } of readEventFiles(paths, { onNoEvents: warnNoEvents })) {
     total += 1;
     const seconds = latestSystemTimeSeconds(xml);
     if (seconds !== undefined && (latest === undefined || seconds > latest)) latest = seconds;

@@ -10,7 +10,7 @@ import {
   type RiskEvent,
   type WindowsEvent,
 } from '@riskstream/core';
-import { readEventFiles } from './event-files';
+import { readEventFiles, warnNoEvents } from './event-files';
 import { detectEvent } from './scan-event';
 import { loadScanSetup, type ScanOptions, type ScanSetup } from './scan-setup';
 import { emptyScanSummary, incrementCount, type ScanSummary } from './scan-summary';
@@ -60,7 +60,7 @@ async function aggregateFiles(
 ): Promise<ClosedWindow[]> {
   const aggregator = new MemoryAggregator(setup.settings);
   const closed: ClosedWindow[] = [];
-  for await (const { xml } of readEventFiles([...paths])) {
+  for await (const { xml } of readEventFiles([...paths], { onNoEvents: warnNoEvents })) {
     summary.eventsRead += 1;
     for (const event of normalizeMessage(xml, setup.maxMessageBytes, summary)) {
       const windowed = detectEvent(event, setup.compiled, summary);
