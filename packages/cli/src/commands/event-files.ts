@@ -10,7 +10,7 @@ export interface ReadEventFilesOptions {
 /**
  * Yields the events of each file in order, as XML strings, reading one line at a time. A file
  * in UTF-16, as Windows PowerShell 5.1 writes with `>`, is rejected with the fix, because read
- * as UTF-8 it holds no events and would pass as a file without findings.
+ * as UTF-8 it contains no events and would pass as a file without findings.
  */
 export async function* readEventFiles(
   paths: string[],
@@ -50,5 +50,5 @@ function rejectUtf16(path: string): void {
 
 /** Writes the usual warning for a file without events to standard error. */
 export function warnNoEvents(path: string): void {
-  process.stderr.write(`riskstream: warning: ${path} holds no <Event> element; expected Windows event XML in UTF-8\n`);
+  process.stderr.write(`riskstream: warning: ${path} contains no <Event> element; expected Windows event XML in UTF-8\n`);
 }
