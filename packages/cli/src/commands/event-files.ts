@@ -50,5 +50,7 @@ function rejectUtf16(path: string): void {
 
 /** Writes the usual warning for a file without events to standard error. */
 export function warnNoEvents(path: string): void {
-  process.stderr.write(`riskstream: warning: ${path} contains no <Event> element; expected Windows event XML in UTF-8\n`);
+  process.stderr.write(
+    `riskstream: warning: ${path} contains no <Event> element; expected Windows event XML in UTF-8\n`,
+  );
 }
