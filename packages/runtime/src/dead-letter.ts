@@ -14,9 +14,9 @@ export const deadLetterHeaders = {
 } as const;
 
 /**
- * Builds the dead-letter record for a message that could not be processed: the original key,
- * value and headers unchanged, plus headers naming the error code, a readable reason and where
- * the message came from, so it can be inspected and replayed.
+ * Builds the dead-letter record for a message that could not be processed. It keeps the original
+ * key, value and headers, and adds headers with the error code, a readable reason and the source
+ * position, so the message can be inspected and replayed.
  */
 export function deadLetterRecord(
   message: KafkaMessage,

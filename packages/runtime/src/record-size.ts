@@ -7,10 +7,10 @@ export class RecordTooLargeError extends Error {
   constructor(
     readonly bytes: number,
     readonly maxBytes: number,
-    what: string,
+    subject: string,
   ) {
     super(
-      `${what} would be ${bytes} bytes, above MAX_RECORD_BYTES=${maxBytes}; ` +
+      `${subject} would be ${bytes} bytes, above MAX_RECORD_BYTES=${maxBytes}; ` +
         "raise it together with the topic's max.message.bytes, or drop the event at the source.",
     );
     this.name = 'RecordTooLargeError';
@@ -19,12 +19,18 @@ export class RecordTooLargeError extends Error {
 
 /** Returns the bytes a record takes in a produce request, close enough to compare with the broker's limit. */
 export function recordBytes(record: Pick<OutputRecord, 'key' | 'value' | 'headers'>): number {
-  const size = (data: Buffer | string | null | undefined) =>
-    data === null || data === undefined ? 0 : typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-  let bytes = size(record.key) + size(record.value) + 64;
+  // 64 bytes approximates the per-record overhead of Kafka's record batch format.
+  let bytes = byteLength(record.key) + byteLength(record.value) + 64;
   for (const [name, value] of Object.entries(record.headers ?? {})) {
-    bytes +=
-      Buffer.byteLength(name) + (Array.isArray(value) ? value.reduce((sum, item) => sum + size(item), 0) : size(value));
+    bytes += Buffer.byteLength(name);
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) bytes += byteLength(item);
   }
   return bytes;
+}
+
+function byteLength(data: Buffer | string | null | undefined): number {
+  if (data === null || data === undefined) return 0;
+  if (typeof data === 'string') return Buffer.byteLength(data);
+  return data.length;
 }

@@ -7,7 +7,7 @@ export interface ShutdownStep {
 
 /**
  * Runs the steps in order on SIGTERM or SIGINT (stop fetching, drain, commit, flush, close), then
- * exits. A step that fails is logged and the rest still run; the whole sequence is bounded by
+ * exits. A step that fails is logged and the rest still run. The whole sequence is bounded by
  * `timeoutMs`, after which the process exits with status 1.
  */
 export function installShutdown(logger: Logger, steps: ShutdownStep[], timeoutMs = 30_000): () => Promise<void> {

@@ -117,10 +117,10 @@ export async function startRedisContainer(options: RedisContainerOptions = {}): 
 }
 
 /**
- * Starts a single-node KRaft Kafka in a container and waits until it responds to metadata requests.
- * The broker must advertise the host's mapped port, which is only known after start, so the
- * container first waits for a start script that sets the advertised listeners and then runs the
- * image's own launcher, /etc/kafka/docker/run, which turns the KAFKA_* variables into broker settings.
+ * Starts a single-node KRaft Kafka in a container and waits until it returns metadata. The broker
+ * must advertise the host's mapped port, which is only known after start. So the container first
+ * waits for a start script that sets the advertised listeners and then runs the image's own
+ * launcher, /etc/kafka/docker/run, which turns the KAFKA_* variables into broker settings.
  */
 export async function startKafkaContainer(options: ContainerOptions = {}): Promise<StartedServer> {
   const image = options.image ?? kafkaImage();

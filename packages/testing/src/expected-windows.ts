@@ -70,11 +70,15 @@ export function riskEventRows(events: RiskEventFields[]): WindowRow[] {
  * are 7-digit SystemTimes read as doubles, while risk events carry truncated microseconds.
  */
 export function timeMismatches(actual: WindowRow[], expected: WindowRow[]): string[] {
-  return actual.flatMap((row, index) => {
-    const wanted = expected[index];
-    const close = (a: number, b: number | undefined) => b !== undefined && Math.abs(a - b) < 2e-6;
-    return wanted && close(row.firstTime, wanted.firstTime) && close(row.lastTime, wanted.lastTime)
-      ? []
-      : [`${row.key}: got ${row.firstTime}..${row.lastTime}, expected ${wanted?.firstTime}..${wanted?.lastTime}`];
+  const isClose = (a: number, b: number) => Math.abs(a - b) < 2e-6;
+  const mismatches: string[] = [];
+  actual.forEach((row, index) => {
+    const expectedRow = expected[index];
+    if (expectedRow && isClose(row.firstTime, expectedRow.firstTime) && isClose(row.lastTime, expectedRow.lastTime))
+      return;
+    mismatches.push(
+      `${row.key}: got ${row.firstTime}..${row.lastTime}, expected ${expectedRow?.firstTime}..${expectedRow?.lastTime}`,
+    );
   });
+  return mismatches;
 }

@@ -30,9 +30,9 @@ export function readServerMode(env: NodeJS.ProcessEnv = process.env): ServerMode
 }
 
 /**
- * Finds Kafka and Redis for the integration tests, in this order: `KAFKA_BROKERS` and `REDIS_URL`
- * when set; else containers, when a Docker-compatible engine responds; else the local servers of
- * scripts/stack.sh. Each server is resolved on its own, so one can come from the environment and
+ * Finds Kafka and Redis for the integration tests. It takes `KAFKA_BROKERS` and `REDIS_URL` when
+ * set. Otherwise it starts containers when a Docker-compatible engine responds, and otherwise the
+ * local servers of scripts/stack.sh. Each server is resolved on its own, so one can come from the environment and
  * the other from a container. RISKSTREAM_TEST_SERVERS=containers turns a missing engine into an
  * error instead of a fallback, and RISKSTREAM_TEST_SERVERS=local-stack skips the engine.
  */

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 
-/** Polls the broker until it answers a metadata request, or fails after `timeoutMs`. */
+/** Polls the broker until it returns metadata, or fails after `timeoutMs`. */
 export async function waitForKafka(brokers: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const kafka = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 0 } });
@@ -19,7 +19,7 @@ export async function waitForKafka(brokers: string, timeoutMs: number): Promise<
       await admin.disconnect().catch(() => undefined);
     }
   }
-  throw new Error(`Kafka at ${brokers} did not answer metadata requests within ${timeoutMs} ms`, { cause: lastError });
+  throw new Error(`Kafka at ${brokers} did not return metadata within ${timeoutMs} ms`, { cause: lastError });
 }
 
 /** Polls Redis until PING returns PONG, or fails after `timeoutMs`. Redis rejects PING while it loads its AOF. */

@@ -73,7 +73,7 @@ function compileMainFilter(filter: string): { filter: FilterPredicate; node: Fil
 
 // ESCU applies the filter macro to the stats rows, where only the by-fields, count, firstTime and
 // lastTime exist. Events of one row share their by-field values, so an exclusion over by-fields
-// gives the same result per event as per row; one over count or times cannot run per event.
+// gives the same result per event as per row. An exclusion over count or times cannot run per event.
 function compileExclusions(exclusions: readonly string[], byFields: readonly string[]): FilterPredicate {
   const issues: DetectionIssue[] = [];
   const predicates = exclusions.flatMap((source, index) => {

@@ -51,10 +51,10 @@ function compileComparison(node: ComparisonNode): FilterPredicate {
   if (operator === '=' || operator === '!=') {
     // NOTE: `=` compares text, so `x=10` does not match "10.0"; whether Splunk compares such pairs as numbers is unchecked.
     const matches = compileWildcard(value);
-    const wanted = operator === '=';
+    const expectMatch = operator === '=';
     return (lookup: FieldLookup) => {
       const actual = lookup(field);
-      return actual !== undefined && matches(actual.toLowerCase()) === wanted;
+      return actual !== undefined && matches(actual.toLowerCase()) === expectMatch;
     };
   }
   const test = compileRelational(operator, value);

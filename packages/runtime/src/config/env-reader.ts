@@ -19,7 +19,7 @@ export class ConfigError extends Error {
 /**
  * Reads environment variables and collects every problem instead of stopping at the first.
  * Each variable `NAME` may instead be given as `NAME_FILE`, the path of a file whose contents
- * are the value (how Kubernetes mounts secrets); a trailing newline is removed.
+ * are the value, which is how Kubernetes mounts secrets. A trailing newline is removed.
  */
 export class EnvReader {
   private readonly problems: ConfigProblem[] = [];
